@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from tuwei.core.views import audit, inbox, workbench
+from tuwei.core.views import audit, health, inbox, workbench
 
 app_name = "core"
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("inbox/<int:pk>/read/", inbox.inbox_read, name="inbox_read"),
     path("audit/", audit.audit_list, name="audit_list"),
     path("audit/export.xlsx", audit.audit_export, name="audit_export"),
+    path("healthz", health.health, name="health"),
 ]
