@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 urlpatterns = [
     path("", include("tuwei.core.urls")),
     path("accounts/", include("tuwei.accounts.urls")),
+    path("", include("tuwei.chains.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

@@ -7,7 +7,7 @@ individual cluster and chain names are a plausible demo layout.
 
 from __future__ import annotations
 
-from tuwei.chains.models import Chain, Cluster
+from tuwei.chains.models import Chain, ChainNode, Cluster
 
 CLUSTERS = [
     (
@@ -83,6 +83,210 @@ CLUSTERS = [
 ]
 
 
+U, M, D = ChainNode.Stage.UPSTREAM, ChainNode.Stage.MIDSTREAM, ChainNode.Stage.DOWNSTREAM
+STRONG, FILL, EXTEND = (
+    ChainNode.GapKind.STRENGTHEN,
+    ChainNode.GapKind.FILL,
+    ChainNode.GapKind.EXTEND,
+)
+
+# (chain, code, parent code or "", name, English name, stage, gap kind, choke point)
+NODES = [
+    (
+        "NE-WIND",
+        "NE-WIND-BLADE",
+        "",
+        "大型叶片与主轴承",
+        "Large blades and main bearings",
+        U,
+        FILL,
+        True,
+    ),
+    (
+        "NE-WIND",
+        "NE-WIND-UNIT",
+        "",
+        "陆上大容量风电机组",
+        "High-capacity onshore turbines",
+        M,
+        STRONG,
+        False,
+    ),
+    ("NE-WIND", "NE-WIND-OPS", "", "风场智能运维", "Smart wind-farm operation", D, EXTEND, False),
+    (
+        "NE-PV",
+        "NE-PV-SI",
+        "",
+        "高纯多晶硅与单晶硅片",
+        "High-purity polysilicon and wafers",
+        U,
+        STRONG,
+        False,
+    ),
+    (
+        "NE-PV",
+        "NE-PV-CELL",
+        "",
+        "高效电池组件",
+        "High-efficiency cells and modules",
+        M,
+        STRONG,
+        False,
+    ),
+    ("NE-H2", "NE-H2-ELEC", "", "电解水制氢装备", "Water-electrolysis equipment", U, FILL, True),
+    ("NE-H2", "NE-H2-STORE", "", "储运与加注", "Storage, transport and refuelling", M, FILL, False),
+    (
+        "NE-H2",
+        "NE-H2-USE",
+        "",
+        "绿氢化工与冶金应用",
+        "Green hydrogen in chemicals and metallurgy",
+        D,
+        EXTEND,
+        False,
+    ),
+    ("NE-STOR", "NE-STOR-FLOW", "", "液流电池储能", "Flow-battery storage", M, FILL, False),
+    (
+        "NE-STOR",
+        "NE-STOR-FECR",
+        "NE-STOR-FLOW",
+        "铁-铬液流电池电堆与电解液",
+        "Iron-chromium stacks and electrolyte",
+        M,
+        FILL,
+        True,
+    ),
+    (
+        "NE-STOR",
+        "NE-STOR-HEAT",
+        "",
+        "高压固体储热供暖",
+        "High-voltage solid heat storage",
+        M,
+        EXTEND,
+        False,
+    ),
+    (
+        "NE-STOR",
+        "NE-STOR-PCM",
+        "NE-STOR-HEAT",
+        "相变储热材料",
+        "Phase-change heat-storage materials",
+        U,
+        FILL,
+        False,
+    ),
+    (
+        "NE-STOR",
+        "NE-STOR-CLOUD",
+        "NE-STOR-HEAT",
+        "远端云控系统",
+        "Remote cloud control",
+        D,
+        EXTEND,
+        False,
+    ),
+    (
+        "RE-FUNC",
+        "RE-FUNC-SEP",
+        "",
+        "稀土分离提纯",
+        "Rare-earth separation and purification",
+        U,
+        STRONG,
+        False,
+    ),
+    ("RE-FUNC", "RE-FUNC-MAG", "", "稀土永磁材料", "Rare-earth permanent magnets", M, STRONG, True),
+    (
+        "RE-FUNC",
+        "RE-FUNC-H2",
+        "",
+        "稀土储氢材料",
+        "Rare-earth hydrogen-storage alloys",
+        M,
+        FILL,
+        False,
+    ),
+    ("RE-FUNC", "RE-FUNC-CAT", "", "稀土催化材料", "Rare-earth catalysts", M, FILL, True),
+    (
+        "RE-FUNC",
+        "RE-FUNC-POL",
+        "",
+        "稀土抛光材料",
+        "Rare-earth polishing powders",
+        M,
+        STRONG,
+        False,
+    ),
+    ("RE-FUNC", "RE-FUNC-ALLOY", "", "稀土合金", "Rare-earth alloys", M, EXTEND, False),
+    ("RE-APP", "RE-APP-MOTOR", "", "永磁电机", "Permanent-magnet motors", D, EXTEND, False),
+    ("CC-OLEF", "CC-OLEF-FT", "", "费托合成", "Fischer-Tropsch synthesis", U, STRONG, False),
+    (
+        "CC-OLEF",
+        "CC-OLEF-AO",
+        "CC-OLEF-FT",
+        "α-烯烃分离提纯",
+        "α-olefin separation and purification",
+        M,
+        FILL,
+        True,
+    ),
+    (
+        "CC-OLEF",
+        "CC-OLEF-POE",
+        "CC-OLEF-AO",
+        "POE 等高端聚烯烃",
+        "POE and other high-end polyolefins",
+        D,
+        EXTEND,
+        True,
+    ),
+    (
+        "CC-CHEM",
+        "CC-CHEM-HGFREE",
+        "",
+        "无汞触媒氯碱工艺",
+        "Mercury-free chlor-alkali catalysts",
+        M,
+        FILL,
+        True,
+    ),
+    (
+        "CC-CHEM",
+        "CC-CHEM-PURE",
+        "",
+        "煤制高纯化学品",
+        "High-purity chemicals from coal",
+        M,
+        FILL,
+        False,
+    ),
+    (
+        "CC-CHEM",
+        "CC-CHEM-EXPL",
+        "",
+        "煤基纳米碳氢炸药",
+        "Coal-based nano hydrocarbon explosives",
+        D,
+        EXTEND,
+        False,
+    ),
+    (
+        "CC-CARB",
+        "CC-CARB-NEEDLE",
+        "",
+        "针状焦与负极材料",
+        "Needle coke and anode materials",
+        M,
+        EXTEND,
+        False,
+    ),
+    ("CC-CARB", "CC-CARB-FIBER", "", "煤基碳纤维", "Coal-based carbon fibre", D, FILL, True),
+    ("AG-DAIRY", "AG-DAIRY-STRAIN", "", "乳业菌种", "Dairy starter cultures", U, FILL, True),
+    ("GRS-SEED", "GRS-SEED-BREED", "", "牧草育种", "Forage grass breeding", U, FILL, False),
+]
+
+
 def load(context: dict[str, object]) -> dict[str, object]:
     clusters, chains = {}, {}
     for order, (code, name, name_en, leading, chain_rows) in enumerate(CLUSTERS):
@@ -108,4 +312,20 @@ def load(context: dict[str, object]) -> dict[str, object]:
                     "is_demo": True,
                 },
             )
-    return {"clusters": clusters, "chains": chains}
+    nodes: dict[str, ChainNode] = {}
+    for order, (chain_code, code, parent, name, name_en, stage, gap, choke) in enumerate(NODES):
+        nodes[code], _ = ChainNode.objects.update_or_create(
+            code=code,
+            defaults={
+                "chain": chains[chain_code],
+                "parent": nodes.get(parent),
+                "name": name,
+                "name_en": name_en,
+                "stage": stage,
+                "gap_kind": gap,
+                "is_chokepoint": choke,
+                "order": order,
+                "is_demo": True,
+            },
+        )
+    return {"clusters": clusters, "chains": chains, "nodes": nodes}

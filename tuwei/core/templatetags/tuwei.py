@@ -18,6 +18,14 @@ STATUS_TONES = {
     "rejected": "red",
     "active": "green",
     "inactive": "grey",
+    # breakthrough points
+    "candidate": "amber",
+    "shortlisted": "blue",
+    "targeted": "green",
+    "dropped": "red",
+    # sessions and periods
+    "open": "green",
+    "closed": "grey",
 }
 
 

@@ -8,7 +8,12 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Each app's demo loader, in the order the program builds on itself.
-LOADERS = ["tuwei.accounts.demo", "tuwei.programs.demo", "tuwei.chains.demo"]
+LOADERS = [
+    "tuwei.accounts.demo",
+    "tuwei.programs.demo",
+    "tuwei.chains.demo",
+    "tuwei.chains.demo_points",
+]
 
 
 class Command(BaseCommand):
