@@ -28,6 +28,7 @@ static/vendor/.installed: node_modules/.installed
 	mkdir -p static/vendor
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
 	cp node_modules/echarts/dist/echarts.min.js static/vendor/echarts.min.js
+	cp node_modules/echarts4/map/json/province/neimenggu.json static/vendor/inner-mongolia.json
 	touch $@
 
 assets: static/vendor/.installed

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "tuwei.accounts",
     "tuwei.programs",
     "tuwei.chains",
+    "tuwei.plans",
 ]
 
 MIDDLEWARE = [

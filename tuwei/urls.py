@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("tuwei.core.urls")),
     path("accounts/", include("tuwei.accounts.urls")),
     path("", include("tuwei.chains.urls")),
+    path("", include("tuwei.plans.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

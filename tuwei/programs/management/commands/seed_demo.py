@@ -11,6 +11,7 @@ from django.db import transaction
 LOADERS = [
     "tuwei.accounts.demo",
     "tuwei.programs.demo",
+    "tuwei.plans.demo",
     "tuwei.chains.demo",
     "tuwei.chains.demo_points",
 ]
