@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "tuwei.accounts",
     "tuwei.programs",
     "tuwei.chains",
+    "tuwei.challenges",
+    "tuwei.resources",
+    "tuwei.transfer",
     "tuwei.plans",
 ]
 
@@ -195,6 +198,7 @@ TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
+FORMAT_MODULE_PATH = ["tuwei.formats"]
 
 # --- Static and uploaded files -------------------------------------------------------
 STATIC_URL = "/static/"

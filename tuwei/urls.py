@@ -7,6 +7,9 @@ urlpatterns = [
     path("", include("tuwei.core.urls")),
     path("accounts/", include("tuwei.accounts.urls")),
     path("", include("tuwei.chains.urls")),
+    path("", include("tuwei.challenges.urls")),
+    path("", include("tuwei.resources.urls")),
+    path("", include("tuwei.transfer.urls")),
     path("", include("tuwei.plans.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]

@@ -23,9 +23,12 @@ STATUS_TONES = {
     "shortlisted": "blue",
     "targeted": "green",
     "dropped": "red",
-    # sessions and periods
+    # sessions, periods, needs
     "open": "green",
     "closed": "grey",
+    # achievements
+    "listed": "green",
+    "archived": "grey",
 }
 
 

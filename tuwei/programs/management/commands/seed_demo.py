@@ -14,6 +14,9 @@ LOADERS = [
     "tuwei.plans.demo",
     "tuwei.chains.demo",
     "tuwei.chains.demo_points",
+    "tuwei.challenges.demo",
+    "tuwei.resources.demo",
+    "tuwei.transfer.demo",
 ]
 
 

@@ -1,0 +1,7 @@
+"""Chinese number formats as officers write them: 3,000,000 (Django's default has no grouping)."""
+
+from django.conf.locale.zh_Hant.formats import *  # noqa: F403
+
+THOUSAND_SEPARATOR = ","
+DECIMAL_SEPARATOR = "."
+NUMBER_GROUPING = 3
